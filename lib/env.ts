@@ -33,6 +33,11 @@ const schema = z.object({
   ANTHROPIC_OTPM: int(8_000),
   /** Longest a request waits in the admission queue before it is degraded. */
   GOVERNOR_MAX_WAIT_MS: int(4_000),
+  /**
+   * Share of max_tokens the governor reserves from the output-token bucket before a call (1 = all of it,
+   * as the 2025 rules count; lower it where the key's OTPM counts only tokens actually produced).
+   */
+  GOVERNOR_OUTPUT_RESERVE_RATIO: z.coerce.number().gt(0).max(1).default(1),
   /** Whole-turn deadline for the model call, retries included. */
   TUTOR_DEADLINE_MS: int(30_000),
   MAX_TOKENS_FULL: int(800),
