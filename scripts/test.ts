@@ -3,7 +3,7 @@
 // With REQUIRE_REAL_SERVICES=1 (CI) a missing real server fails the run instead of being skipped.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, existsSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { createConnection } from "node:net";
 import { createTestDatabase } from "@/lib/db/test-db";
 import { seedDemo } from "@/lib/db/seed-demo";
@@ -44,6 +44,7 @@ function counts(file: string, kind: "vitest" | "playwright"): { passed: number; 
 }
 
 async function main() {
+  rmSync(RESULTS, { recursive: true, force: true });
   mkdirSync(RESULTS, { recursive: true });
   const realPg = await reachable("127.0.0.1", 5432);
   const realRedis = await reachable("127.0.0.1", 6379);
@@ -62,13 +63,18 @@ async function main() {
     TEST_REAL_REDIS: realRedis ? "1" : "0",
   };
 
-  console.log("\n[test] unit and integration tests (vitest)");
-  const vitestCode = await run("node_modules/.bin/vitest", ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${RESULTS}/vitest.json`], baseEnv);
+  // `npm test -- --e2e-only` skips vitest while iterating on browser tests.
+  const e2eOnly = process.argv.includes("--e2e-only");
+  let vitestCode = 0;
+  if (!e2eOnly) {
+    console.log("\n[test] unit and integration tests (vitest)");
+    vitestCode = await run("node_modules/.bin/vitest", ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${RESULTS}/vitest.json`], baseEnv);
+  }
 
   console.log("\n[test] end-to-end tests (Playwright, Chromium)");
   const e2eCode = await runE2E(baseEnv, realPg, realRedis);
 
-  const v = counts(`${RESULTS}/vitest.json`, "vitest");
+  const v = e2eOnly ? { passed: 0, failed: 0, skipped: 0 } : counts(`${RESULTS}/vitest.json`, "vitest");
   const p = counts(`${RESULTS}/playwright.json`, "playwright");
   console.log(`\n[test] vitest: ${v.passed} passed, ${v.failed} failed, ${v.skipped} skipped; playwright: ${p.passed} passed, ${p.failed} failed, ${p.skipped} skipped`);
   if (!realPg) console.log("[test] skipped: the real-PostgreSQL suites (no server at 127.0.0.1:5432).");
