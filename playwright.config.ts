@@ -31,12 +31,22 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `node_modules/.bin/next start -H 127.0.0.1 -p ${port}`,
-    url: `${baseURL}/api/health`,
-    timeout: 120_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    stderr: "pipe",
-  },
+  webServer: [
+    {
+      command: `node_modules/.bin/next start -H 127.0.0.1 -p ${port}`,
+      url: `${baseURL}/api/health`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+    {
+      // The same build with no Anthropic key: every answer from the offline tutor (e2e/ui/offline.spec.ts).
+      command: `node_modules/.bin/next start -H 127.0.0.1 -p ${port + 1}`,
+      url: `http://127.0.0.1:${port + 1}/api/health`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      env: { ANTHROPIC_API_KEY: "", REDIS_PREFIX: `${process.env.REDIS_PREFIX ?? "ft"}-offline` },
+    },
+  ],
 });

@@ -33,10 +33,14 @@ export class Ledger {
     return `${this.deps.prefix}:ledger:drain-lock`;
   }
 
-  /** Fire and forget: the caller's stream is never delayed and this never throws. */
-  record(turn: TurnRecord): void {
+  /**
+   * Writes the turn, or parks it for retry if the database is down. Never rejects. Callers start it
+   * after the answer is complete, so the student is never kept waiting for it.
+   */
+  record(turn: TurnRecord): Promise<void> {
     const p = this.writeOrPark(turn).finally(() => this.inFlight.delete(p));
     this.inFlight.add(p);
+    return p;
   }
 
   /** Waits for in-flight writes (tests, graceful shutdown). */

@@ -78,7 +78,8 @@ export interface TurnDeps {
   governor: GovernorPort;
   model: ModelPort | null;
   offline: OfflinePort;
-  record(turn: TurnRecord): void;
+  /** Resolves once the turn is written or parked for retry; never rejects. */
+  record(turn: TurnRecord): Promise<void>;
   deadlineMs: number;
 }
 

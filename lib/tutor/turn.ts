@@ -124,7 +124,9 @@ export async function* runTurn(deps: TurnDeps, input: TurnInput): AsyncGenerator
   const model = d.plan?.model ?? "offline-tutor";
   yield { event: "done", data: { mode: d.mode, reason: d.reason, reasonText: reasonText(d.reason), usage, budget } };
 
-  deps.record(record(deps, input, ids, { mode: d.mode, reason: d.reason, model, usage, text, flag, ttftMs, upstreamStatus, startedAt }));
+  // After `done` the student has the whole answer; the stream stays open only until the turn is
+  // durable, so a transcript fetched right after the stream ends already has it.
+  await deps.record(record(deps, input, ids, { mode: d.mode, reason: d.reason, model, usage, text, flag, ttftMs, upstreamStatus, startedAt }));
 }
 
 async function decide(deps: TurnDeps, input: TurnInput, load: { level: LoadLevel; providerDown: boolean }): Promise<Decision> {
