@@ -4,7 +4,7 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
-import { createConnection } from "node:net";
+import { isReachable } from "@/lib/net";
 import { createTestDatabase } from "@/lib/db/test-db";
 import { seedDemo } from "@/lib/db/seed-demo";
 import { createPrisma } from "@/lib/db/client";
@@ -12,19 +12,6 @@ import { startSimulator } from "./sim/server";
 
 const REQUIRE_REAL = process.env.REQUIRE_REAL_SERVICES === "1" || process.env.REQUIRE_REAL_SERVICES === "true";
 const RESULTS = ".data/test-results";
-
-function reachable(host: string, port: number, timeoutMs = 800): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createConnection({ host, port });
-    const done = (ok: boolean) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(timeoutMs, () => done(false));
-    socket.once("connect", () => done(true));
-    socket.once("error", () => done(false));
-  });
-}
 
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   return new Promise((resolve) => {
@@ -46,8 +33,8 @@ function counts(file: string, kind: "vitest" | "playwright"): { passed: number; 
 async function main() {
   rmSync(RESULTS, { recursive: true, force: true });
   mkdirSync(RESULTS, { recursive: true });
-  const realPg = await reachable("127.0.0.1", 5432);
-  const realRedis = await reachable("127.0.0.1", 6379);
+  const realPg = await isReachable("127.0.0.1", 5432);
+  const realRedis = await isReachable("127.0.0.1", 6379);
   for (const [name, ok] of [["PostgreSQL at 127.0.0.1:5432", realPg], ["Redis at 127.0.0.1:6379", realRedis]] as const) {
     if (ok) console.log(`[test] real ${name}: reachable — its suites run.`);
     else if (REQUIRE_REAL) {

@@ -1,6 +1,6 @@
 // Test-only: the two stores the governor must work on. Real Redis at 127.0.0.1:6379 (skipped with a
 // message when unreachable, failing when REQUIRE_REAL_SERVICES is set) and the embedded store.
-import { createConnection } from "node:net";
+import { isReachable } from "@/lib/net";
 import type { Redis } from "@upstash/redis";
 import { closeRedis, createRedis } from "@/lib/redis";
 
@@ -13,19 +13,6 @@ export interface TestBackend {
 }
 
 const REAL_URL = "redis://127.0.0.1:6379";
-
-function reachable(host: string, port: number, timeoutMs = 800): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createConnection({ host, port });
-    const done = (ok: boolean) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(timeoutMs, () => done(false));
-    socket.once("connect", () => done(true));
-    socket.once("error", () => done(false));
-  });
-}
 
 function backend(name: TestBackend["name"], make: () => Redis): TestBackend {
   const clients: Redis[] = [];
@@ -43,7 +30,7 @@ function backend(name: TestBackend["name"], make: () => Redis): TestBackend {
 export async function testBackends(): Promise<TestBackend[]> {
   const required = process.env.REQUIRE_REAL_SERVICES === "1" || process.env.REQUIRE_REAL_SERVICES === "true";
   const backends: TestBackend[] = [];
-  if (await reachable("127.0.0.1", 6379)) backends.push(backend("real Redis", () => createRedis({ redisUrl: REAL_URL })));
+  if (await isReachable("127.0.0.1", 6379)) backends.push(backend("real Redis", () => createRedis({ redisUrl: REAL_URL })));
   else if (required) throw new Error(`Redis at ${REAL_URL} is not reachable and REQUIRE_REAL_SERVICES is set.`);
   else console.warn(`[test] real Redis at ${REAL_URL} is NOT reachable: its suite is SKIPPED (embedded store only).`);
   // Embedded clients share one keyspace, like two app instances sharing a server.
