@@ -20,7 +20,7 @@ const BASE = {
   windowSeconds: 60,
   ttftMs: 20,
   ttftJitter: 0,
-  tokensPerSecond: 2_000,
+  tokensPerSecond: 500, // 80 tokens span several 25 ms ticks even on a busy machine, so the stream has several deltas
   answerTokens: 80,
   remainingRounding: 1,
   cacheMinTokens: 1_024,
