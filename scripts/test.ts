@@ -58,6 +58,13 @@ async function main() {
     vitestCode = await run("node_modules/.bin/vitest", ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${RESULTS}/vitest.json`], baseEnv);
   }
 
+  let evalCode = 0;
+  if (!e2eOnly) {
+    // The offline tutor's evaluation targets (intent, maths correctness, never confirming a wrong answer) gate CI too.
+    console.log("\n[test] offline tutor evaluation");
+    evalCode = await run("node_modules/.bin/tsx", ["scripts/eval-offline-tutor.ts"], baseEnv);
+  }
+
   console.log("\n[test] end-to-end tests (Playwright, Chromium)");
   const e2eCode = await runE2E(baseEnv, realPg, realRedis);
 
@@ -66,8 +73,10 @@ async function main() {
   console.log(`\n[test] vitest: ${v.passed} passed, ${v.failed} failed, ${v.skipped} skipped; playwright: ${p.passed} passed, ${p.failed} failed, ${p.skipped} skipped`);
   if (!realPg) console.log("[test] skipped: the real-PostgreSQL suites (no server at 127.0.0.1:5432).");
   if (!realRedis) console.log("[test] skipped: the real-Redis suites (no server at 127.0.0.1:6379).");
-  const failed = v.failed + p.failed + (vitestCode !== 0 && v.failed === 0 ? 1 : 0) + (e2eCode !== 0 && p.failed === 0 ? 1 : 0);
-  console.log(`${v.passed + p.passed} passed, ${failed} failed, ${v.skipped + p.skipped} skipped`);
+  if (!e2eOnly) console.log(`[test] offline tutor evaluation: ${evalCode === 0 ? "targets met" : "TARGETS MISSED"}`);
+  const failed = v.failed + p.failed + (vitestCode !== 0 && v.failed === 0 ? 1 : 0) + (e2eCode !== 0 && p.failed === 0 ? 1 : 0) + (evalCode !== 0 ? 1 : 0);
+  const passed = v.passed + p.passed + (!e2eOnly && evalCode === 0 ? 1 : 0);
+  console.log(`${passed} passed, ${failed} failed, ${v.skipped + p.skipped} skipped`);
   process.exit(failed > 0 ? 1 : 0);
 }
 
