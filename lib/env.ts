@@ -38,6 +38,12 @@ const schema = z.object({
    * as the 2025 rules count; lower it where the key's OTPM counts only tokens actually produced).
    */
   GOVERNOR_OUTPUT_RESERVE_RATIO: z.coerce.number().gt(0).max(1).default(1),
+  /**
+   * Benchmark-only (`npm run bench`): "naive" bypasses the gate (message limit, budget, governor, load
+   * level, offline fallback) and calls the SDK directly per message, as the baseline the gate is
+   * measured against. Never set it in production.
+   */
+  TUTOR_PIPELINE: z.enum(["gated", "naive"]).default("gated"),
   /** Whole-turn deadline for the model call, retries included. */
   TUTOR_DEADLINE_MS: int(30_000),
   MAX_TOKENS_FULL: int(800),
@@ -49,8 +55,10 @@ const schema = z.object({
   DEFAULT_MESSAGE_WINDOW_SECONDS: int(300),
   DEFAULT_NEAR_BUDGET_RATIO: ratio(0.8),
   MAX_MESSAGE_CHARS: int(8_000),
+  /** Failed sign-ins per account per window before the account is locked for the window. */
   SIGNIN_ATTEMPTS_PER_ACCOUNT: int(5),
-  SIGNIN_ATTEMPTS_PER_IP: int(30),
+  /** Failed sign-ins per IP address per window (successes don't count: a school shares one address). */
+  SIGNIN_ATTEMPTS_PER_IP: int(100),
   SIGNIN_WINDOW_SECONDS: int(900),
   SEED_PASSWORD: z.string().min(8).default("fairtutor-demo"),
 });
