@@ -16,3 +16,5 @@ export {
   type TokenBudgetArgs,
   type TokenReservation,
 } from "@/lib/budget/token-budget";
+export { checkTopUp, topUpAllowance, withCredit, type TopUpCheck, type TopUpCredit } from "@/lib/budget/top-up-math";
+export { grantTopUp, readTopUp, revokeTopUp, type TopUpGrant } from "@/lib/budget/top-up";

@@ -1,11 +1,13 @@
 // Per-student token budget: reserve before the model call (estimate of input + max output),
 // reconcile with the real usage after it. A reservation is accepted only if it fits in what
 // remains, and overruns are always recorded, so a student exceeds the budget by at most the
-// estimate error of the requests in flight (one, for a student using one tab).
+// estimate error of the requests in flight (one, for a student using one tab). A teacher's top-up
+// raises the limit for the current window (top-up.ts), read on every call.
 import type { Redis } from "@upstash/redis";
 import { DAY_MS, settlement, tighter, windowResetAt } from "@/lib/budget/budget-math";
 import { withFailSafe } from "@/lib/budget/fail-safe";
 import type { EffectivePolicy } from "@/lib/budget/policy";
+import { creditedPolicy } from "@/lib/budget/top-up";
 import { charge, peek, refund, type Counter } from "@/lib/budget/window-counter";
 import type { BudgetSnapshot } from "@/lib/tutor/types";
 
@@ -35,7 +37,8 @@ export async function reserveTokens(args: TokenBudgetArgs & { tokens: number }):
     throw new RangeError(`reserveTokens: tokens must be a positive number, got ${args.tokens}`);
   }
   const units = Math.ceil(args.tokens);
-  return withFailSafe(args.redis, args.policy, async (redis, policy) => {
+  return withFailSafe(args.redis, args.policy, async (redis, base) => {
+    const policy = await creditedPolicy(redis, args.studentId, base);
     // Taken before charging: if a window boundary passes during the call, reconcile then sees
     // this window as over and skips the refund, rather than refunding into the next one.
     const reservedAt = Date.now();
@@ -59,7 +62,8 @@ export function reconcileTokens(
   args: TokenBudgetArgs & { reserved: number; actual: number; reservedAt: number },
 ): Promise<BudgetSnapshot> {
   const { charge: overrun, refund: unused } = settlement(args.reserved, args.actual);
-  return withFailSafe(args.redis, args.policy, async (redis, policy) => {
+  return withFailSafe(args.redis, args.policy, async (redis, base) => {
+    const policy = await creditedPolicy(redis, args.studentId, base);
     const snapshots = await Promise.all(
       counters(policy).map(async (c) => {
         if (overrun > 0) return (await charge(redis, args.studentId, c, overrun, { force: true })).snapshot;
@@ -74,7 +78,8 @@ export function reconcileTokens(
 
 /** The binding budget right now, without consuming anything. */
 export function peekBudget(args: TokenBudgetArgs): Promise<BudgetSnapshot> {
-  return withFailSafe(args.redis, args.policy, async (redis, policy) => {
+  return withFailSafe(args.redis, args.policy, async (redis, base) => {
+    const policy = await creditedPolicy(redis, args.studentId, base);
     const snapshots = await Promise.all(counters(policy).map((c) => peek(redis, args.studentId, c)));
     return snapshots.reduce(tighter);
   });

@@ -1,7 +1,9 @@
 // One tutor turn written to PostgreSQL in one transaction: the conversation (created on its first
-// turn), both messages and the UsageEvent. Every row carries an id chosen by the app, so writing
-// the same turn twice (a retry after a database hiccup) changes nothing.
+// turn), both messages, the UsageEvent and its share of the dashboards' UsageRollup. Every row carries
+// an id chosen by the app, so writing the same turn twice (a retry after a database hiccup) changes
+// nothing — the rollup included (see rollupTurn).
 import type { Db } from "@/lib/db/client";
+import { rollupTurn } from "@/lib/db/usage-rollup";
 import type { Mode, Reason, Usage } from "@/lib/tutor/types";
 
 export interface TurnRecord {
@@ -79,5 +81,6 @@ export async function writeTurn(db: Db, t: TurnRecord): Promise<void> {
       ],
       skipDuplicates: true,
     }),
+    rollupTurn({ db, turnId: t.turnId, safetyFlag: t.assistantMessage.flag === "safety" }),
   ]);
 }
