@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultPolicy, failSafePolicy, resolvePolicy, type EffectivePolicy } from "@/lib/budget/policy";
+import { defaultPolicy, failSafePolicy, gradeBandFor, resolvePolicy, type EffectivePolicy } from "@/lib/budget/policy";
 
 const defaults: EffectivePolicy = {
   tokensPerWindow: 5_000,
@@ -51,6 +51,20 @@ describe("resolvePolicy", () => {
     expect(policy.dailyTokenCap).toBe(0);
   });
 
+  it("puts the grade band between school and class", () => {
+    const school = { tokensPerWindow: 1_000, messagesPerWindow: 6, dailyTokenCap: 20_000 };
+    const grade = { tokensPerWindow: 1_500, messagesPerWindow: 8 };
+    const klass = { tokensPerWindow: 2_000 };
+    expect(resolvePolicy({ school, grade }, defaults)).toMatchObject({ tokensPerWindow: 1_500, messagesPerWindow: 8, dailyTokenCap: 20_000 });
+    expect(resolvePolicy({ school, grade, class: klass }, defaults)).toMatchObject({ tokensPerWindow: 2_000, messagesPerWindow: 8 });
+    expect(resolvePolicy({ school, grade, class: klass, student: { messagesPerWindow: 3 } }, defaults)).toMatchObject({ tokensPerWindow: 2_000, messagesPerWindow: 3 });
+  });
+
+  it("lets a null or invalid grade value inherit from the school", () => {
+    const policy = resolvePolicy({ school: { windowSeconds: 600 }, grade: { windowSeconds: null, nearBudgetRatio: 2 } }, defaults);
+    expect(policy).toMatchObject({ windowSeconds: 600, nearBudgetRatio: 0.8 });
+  });
+
   it("ignores invalid values so the field inherits", () => {
     const policy = resolvePolicy(
       {
@@ -60,6 +74,16 @@ describe("resolvePolicy", () => {
       defaults,
     );
     expect(policy).toMatchObject({ windowSeconds: 1_200, nearBudgetRatio: 0.7, tokensPerWindow: 4_000, messageWindowSeconds: 300 });
+  });
+});
+
+describe("gradeBandFor", () => {
+  it("maps K–5, 6–8 and 9–12 to their bands", () => {
+    expect([0, 5, 6, 8, 9, 12].map(gradeBandFor)).toEqual(["elementary", "elementary", "middle", "middle", "high", "high"]);
+  });
+
+  it("has no band for an unknown or impossible grade", () => {
+    expect([null, undefined, -1, 13, 6.5].map(gradeBandFor)).toEqual([null, null, null, null, null]);
   });
 });
 

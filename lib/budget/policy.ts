@@ -1,6 +1,6 @@
-// Which limits apply to a student: BudgetPolicy rows at school, class and student scope, most
-// specific wins field by field (a null field inherits from the level above), then the env
-// defaults. Pure: the caller loads the rows.
+// Which limits apply to a student: BudgetPolicy rows at school, grade band, class and student
+// scope, most specific wins field by field (a null field inherits from the level above), then the
+// env defaults. Pure: the caller loads the rows.
 import type { Env } from "@/lib/env";
 
 /** The budget fields of a BudgetPolicy row; null (or absent) means "inherit". */
@@ -26,11 +26,22 @@ export interface EffectivePolicy {
 
 export interface PolicyLayers {
   school?: PolicyRow | null;
+  /** The student's grade band ("grade:<band>" scope), between school and class. */
+  grade?: PolicyRow | null;
   class?: PolicyRow | null;
   student?: PolicyRow | null;
 }
 
 type Field = keyof PolicyRow;
+
+export const GRADE_BANDS = ["elementary", "middle", "high"] as const;
+export type GradeBand = (typeof GRADE_BANDS)[number];
+
+/** K–5 elementary, 6–8 middle, 9–12 high; null when the grade is unknown (no grade layer applies). */
+export function gradeBandFor(gradeLevel: number | null | undefined): GradeBand | null {
+  if (gradeLevel == null || !Number.isInteger(gradeLevel) || gradeLevel < 0 || gradeLevel > 12) return null;
+  return gradeLevel <= 5 ? "elementary" : gradeLevel <= 8 ? "middle" : "high";
+}
 
 // A row edited by an admin can hold nonsense; such a value is ignored (the field inherits)
 // rather than turning into a zero-length window or a negative budget.
@@ -65,7 +76,7 @@ export function defaultPolicy(
 
 export function resolvePolicy(layers: PolicyLayers, defaults: EffectivePolicy): EffectivePolicy {
   // Most specific first.
-  const rows = [layers.student, layers.class, layers.school].filter((r): r is PolicyRow => r != null);
+  const rows = [layers.student, layers.class, layers.grade, layers.school].filter((r): r is PolicyRow => r != null);
   const pick = <F extends Field>(field: F): number | undefined =>
     rows.map((r) => r[field]).find((v): v is number => typeof v === "number" && VALID[field](v));
   return {

@@ -1,7 +1,7 @@
 // The demo school: deterministic and idempotent, so `npm run db:seed` can run on every `npm run dev`
 // and any number of times in tests. Accounts: admin@demo.test, teacher1@demo.test …,
 // student001@demo.test …, all with SEED_PASSWORD. Existing accounts are never overwritten, so a
-// changed password or deactivated user survives a re-seed.
+// changed password or deactivated user survives a re-seed. district@demo.test is the super-admin.
 import type { Db } from "./client";
 import { hashPassword } from "@/lib/auth/password";
 
@@ -59,7 +59,14 @@ export async function seedDemo(db: Db, opts: SeedOptions): Promise<SeedResult> {
       gradeLevel: classRows[i % opts.classes]?.gradeLevel ?? 8,
     })),
   ];
-  await db.user.createMany({ data: users.map((u) => ({ ...u, passwordHash, schoolId: school.id })), skipDuplicates: true });
+  await db.user.createMany({
+    data: [
+      ...users.map((u) => ({ ...u, passwordHash, schoolId: school.id })),
+      // The district's super-admin belongs to no school: it manages schools and their share of the key.
+      { email: `district@${domain}`, name: "Dana District", role: "SUPER_ADMIN" as const, gradeLevel: null, passwordHash, schoolId: null },
+    ],
+    skipDuplicates: true,
+  });
 
   const [classes, people] = await Promise.all([
     db.class.findMany({ where: { schoolId: school.id, name: { in: classRows.map((c) => c.name) } }, select: { id: true, name: true } }),

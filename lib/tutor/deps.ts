@@ -4,6 +4,8 @@
 import { randomUUID } from "node:crypto";
 import type Anthropic from "@anthropic-ai/sdk";
 import type { Redis } from "@upstash/redis";
+import { applyMonthlyCap } from "@/lib/admin/monthly-cap";
+import { getAdminServices, type AdminServices } from "@/lib/admin/wiring";
 import { createAnthropic } from "@/lib/ai/client";
 import { checkMessageLimit, defaultPolicy, peekBudget, reconcileTokens, reserveTokens, resolvePolicy, type EffectivePolicy } from "@/lib/budget";
 import { getPrisma, type Db } from "@/lib/db/client";
@@ -31,6 +33,8 @@ export interface TutorDepsOptions {
   maxWaitMs: number;
   deadlineMs: number;
   defaults: EffectivePolicy;
+  /** School shares for the governor, the monthly cap and alert checks; absent = none of them. */
+  admin?: AdminServices;
 }
 
 const offline: OfflinePort = (input) => {
@@ -47,7 +51,10 @@ export function createTutorDeps(o: TutorDepsOptions): PrepareDeps {
     loadStudent: (studentId) => getStudentProfile({ db: o.db(), studentId }),
     async loadPolicy(student) {
       try {
-        return resolvePolicy(await loadPolicyLayers({ db: o.db(), schoolId: student.schoolId, classId: student.classId, studentId: student.id }), o.defaults);
+        const layers = await loadPolicyLayers({ db: o.db(), schoolId: student.schoolId, classId: student.classId, studentId: student.id, gradeLevel: student.gradeLevel });
+        if (!o.admin) return resolvePolicy(layers, o.defaults);
+        o.admin.alerts.check(student.schoolId);
+        return applyMonthlyCap(resolvePolicy(layers, o.defaults), await o.admin.monthStandings(student.schoolId).catch(() => null));
       } catch (err) {
         console.error("[tutor] budget policy unavailable; using defaults", err);
         return o.defaults;
@@ -70,7 +77,7 @@ export function createTutorDeps(o: TutorDepsOptions): PrepareDeps {
       reconcile: (studentId, policy, r) => reconcileTokens({ redis, studentId, policy, ...r }),
       peek: (studentId, policy) => peekBudget({ redis, studentId, policy }),
     },
-    governor: createGovernorPort({ redis, governor: o.governor, load: o.load, maxWaitMs: o.maxWaitMs }),
+    governor: createGovernorPort({ redis, governor: o.governor, load: o.load, maxWaitMs: o.maxWaitMs, schoolShares: o.admin?.schoolShares }),
     model: o.anthropic ? createModelPort(o.anthropic) : null,
     offline,
     record: (turn) => o.ledger.record(turn),
@@ -98,6 +105,7 @@ export function getTutorDeps(): PrepareDeps {
       maxWaitMs: env.GOVERNOR_MAX_WAIT_MS,
       deadlineMs: env.TUTOR_DEADLINE_MS,
       defaults: defaultPolicy(env),
+      admin: getAdminServices(),
     });
   }
   return globalRef.fairtutorDeps;

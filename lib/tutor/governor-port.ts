@@ -23,8 +23,22 @@ export function loadConfigFromEnv(): LoadConfig {
 
 const ZERO_USAGE = { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0 };
 
-export function createGovernorPort({ redis, governor, load, maxWaitMs }: { redis: Redis; governor: GovernorConfig; load: LoadConfig; maxWaitMs: number }): GovernorPort {
+export function createGovernorPort({
+  redis,
+  governor,
+  load,
+  maxWaitMs,
+  schoolShares,
+}: {
+  redis: Redis;
+  governor: GovernorConfig;
+  load: LoadConfig;
+  maxWaitMs: number;
+  /** Live per-school shares of the key (School.keyShare, cached briefly); must not reject. */
+  schoolShares?: () => Promise<Record<string, number>>;
+}): GovernorPort {
   const warn = (what: string) => (err: unknown) => console.error(`[governor] ${what} failed`, err);
+  const live = async (): Promise<GovernorConfig> => (schoolShares ? { ...governor, schoolShares: { ...governor.schoolShares, ...(await schoolShares()) } } : governor);
   return {
     async load() {
       try {
@@ -37,9 +51,9 @@ export function createGovernorPort({ redis, governor, load, maxWaitMs }: { redis
       }
     },
 
-    async admit({ estInputTokens, maxOutputTokens, priority, schoolId, onQueued }) {
+    async admit({ estInputTokens, maxOutputTokens, priority, schoolId, onQueued, maxWaitMs: wait = maxWaitMs }) {
       try {
-        const r = await admit({ redis, config: governor, estInputTokens, maxOutputTokens, priority, schoolId, maxWaitMs, onQueued });
+        const r = await admit({ redis, config: await live(), estInputTokens, maxOutputTokens, priority, schoolId, maxWaitMs: wait, onQueued });
         if (r.admitted) return { admitted: true, ticket: r.ticket, waitedMs: r.waitedMs };
         return { admitted: false, waitedMs: r.waitedMs, reason: r.reason === "paused" ? "upstream_rate_limited" : "queue_timeout" };
       } catch (err) {
@@ -59,7 +73,7 @@ export function createGovernorPort({ redis, governor, load, maxWaitMs }: { redis
     },
 
     async settle(ticket, usage) {
-      await reconcile({ redis, config: governor, ticket: ticket as Ticket, usage: usage ?? ZERO_USAGE }).catch(warn("reconcile"));
+      await reconcile({ redis, config: await live(), ticket: ticket as Ticket, usage: usage ?? ZERO_USAGE }).catch(warn("reconcile"));
     },
   };
 }
