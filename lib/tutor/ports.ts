@@ -23,7 +23,15 @@ export type AdmissionTicket = unknown;
 export interface GovernorPort {
   /** The shared load level, and whether the provider's circuit breaker is open. */
   load(): Promise<{ level: LoadLevel; providerDown: boolean }>;
-  admit(req: { estInputTokens: number; maxOutputTokens: number; priority: number; schoolId: string; onQueued: (estimatedWaitMs: number) => void }): Promise<
+  admit(req: {
+    estInputTokens: number;
+    maxOutputTokens: number;
+    priority: number;
+    schoolId: string;
+    onQueued: (estimatedWaitMs: number) => void;
+    /** Overrides the configured wait; 0 = only if there is room right now, never queueing behind others. */
+    maxWaitMs?: number;
+  }): Promise<
     { admitted: true; ticket: AdmissionTicket; waitedMs: number } | { admitted: false; reason: Reason; waitedMs: number }
   >;
   /** After every upstream attempt: learn from its headers and outcome (429 pause, load signals). Never throws. */

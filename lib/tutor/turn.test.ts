@@ -14,6 +14,7 @@ function fakes(o: { model?: ModelEvent[] | null; admitted?: boolean; used?: numb
   const snap = (): BudgetSnapshot => ({ limit: policy.tokensPerWindow, remaining: policy.tokensPerWindow - used, resetAt: 1_000_000 });
   const records: TurnRecord[] = [];
   const observed: UpstreamOutcome[] = [];
+  const admits: Parameters<TurnDeps["governor"]["admit"]>[0][] = [];
   const model: ModelPort | null =
     o.model === null
       ? null
@@ -48,8 +49,10 @@ function fakes(o: { model?: ModelEvent[] | null; admitted?: boolean; used?: numb
     },
     governor: {
       load: async () => ({ level: o.level ?? "NORMAL", providerDown: false }),
-      admit: async ({ onQueued }) => {
-        onQueued(1500);
+      admit: async (req) => {
+        admits.push(req);
+        // Like the real governor: a no-wait admission is never told it is queued.
+        if (req.maxWaitMs !== 0) req.onQueued(1500);
         return o.admitted === false ? { admitted: false, waitedMs: 4_000, reason: "queue_timeout" } : { admitted: true, ticket: {}, waitedMs: 0 };
       },
       observe: (x) => void observed.push(x),
@@ -68,7 +71,7 @@ function fakes(o: { model?: ModelEvent[] | null; admitted?: boolean; used?: numb
     classTime: false,
     helpResources: "Talk to a teacher.",
   };
-  return { deps, input, records, observed, used: () => used };
+  return { deps, input, records, observed, admits, used: () => used };
 }
 
 async function collect(deps: TurnDeps, input: TurnInput) {
@@ -132,10 +135,23 @@ describe("runTurn", () => {
     expect(r.done!.budget.resetAt).toBe(1_000_000);
   });
 
-  it("follows the load level: concise when BUSY, practice mode for homework at PEAK", async () => {
+  it("follows the load level: concise when BUSY, practice mode for homework at PEAK when no slot is free right now", async () => {
     expect((await collect(fakes({ level: "BUSY" }).deps, fakes().input)).done).toMatchObject({ mode: "concise", reason: "busy" });
-    const peak = fakes({ level: "PEAK" });
+    const peak = fakes({ level: "PEAK", admitted: false });
     const homework = { ...peak.input, conversation: { ...peak.input.conversation, isNew: false } };
-    expect((await collect(peak.deps, homework)).done).toMatchObject({ mode: "fallback", reason: "peak_load" });
+    const r = await collect(peak.deps, homework);
+    expect(r.done).toMatchObject({ mode: "fallback", reason: "peak_load" });
+    expect(r.names).not.toContain("queued");
+    expect(peak.admits.map((a) => a.maxWaitMs)).toEqual([0]);
+    expect(peak.used()).toBe(0);
+  });
+
+  it("still uses a slot that is free right now at OVERLOADED, so the key never idles while demand exceeds it", async () => {
+    const f = fakes({ level: "OVERLOADED" });
+    const r = await collect(f.deps, f.input);
+    expect(r.events.flatMap((e) => (e.event === "meta" ? [e.data.mode] : []))).toEqual(["fallback", "concise"]);
+    expect(r.done).toMatchObject({ mode: "concise", reason: "peak_load" });
+    expect(f.admits.map((a) => a.maxWaitMs)).toEqual([0]);
+    expect(f.records[0]).toMatchObject({ mode: "concise", model: "claude-haiku-4-5" });
   });
 });

@@ -32,6 +32,8 @@ interface Decision {
   reserved: number;
   reservedAt: number;
   budget: BudgetSnapshot;
+  /** Load sent this turn offline, but it takes a slot that is free right now (never queued). */
+  spare?: boolean;
 }
 
 export async function* runTurn(deps: TurnDeps, input: TurnInput): AsyncGenerator<TurnEvent> {
@@ -46,7 +48,7 @@ export async function* runTurn(deps: TurnDeps, input: TurnInput): AsyncGenerator
 
   const meta = (): TurnEvent => ({
     event: "meta",
-    data: { conversationId: conversation.id, messageId: ids.assistant, mode: d.mode, reason: d.reason, reasonText: reasonText(d.reason), budget: d.budget },
+    data: { conversationId: conversation.id, messageId: ids.assistant, mode: d.mode, reason: d.reason, reasonText: reasonText(d.reason, d.mode), budget: d.budget },
   });
   yield meta();
 
@@ -58,12 +60,18 @@ export async function* runTurn(deps: TurnDeps, input: TurnInput): AsyncGenerator
       priority: priorityFor({ firstTurn: conversation.isNew, classTime: input.classTime, estInputTokens: plan.estInputTokens }),
       schoolId: student.schoolId,
       onQueued: (ms) => queued.push(ms),
+      ...(d.spare && { maxWaitMs: 0 }),
     });
     for (const ms of queued.splice(0)) yield { event: "queued", data: { estimatedWaitMs: ms } };
-    if (admission.admitted) ticket = admission.ticket;
-    else {
+    if (admission.admitted) {
+      ticket = admission.ticket;
+      if (d.spare) {
+        d = { ...d, mode: "concise" };
+        yield meta();
+      }
+    } else {
       const budget = await deps.budget.reconcile(student.id, policy, { reserved: d.reserved, actual: 0, reservedAt: d.reservedAt });
-      d = { ...d, mode: "fallback", reason: admission.reason, plan: null, budget, reserved: 0 };
+      d = { ...d, mode: "fallback", reason: d.spare ? d.reason : admission.reason, plan: null, budget, reserved: 0 };
       yield meta();
     }
   }
@@ -122,7 +130,7 @@ export async function* runTurn(deps: TurnDeps, input: TurnInput): AsyncGenerator
 
   const budget = d.reserved > 0 ? await deps.budget.reconcile(student.id, policy, { reserved: d.reserved, actual: chargedTokens(usage), reservedAt: d.reservedAt }) : d.budget;
   const model = d.plan?.model ?? "offline-tutor";
-  yield { event: "done", data: { mode: d.mode, reason: d.reason, reasonText: reasonText(d.reason), usage, budget } };
+  yield { event: "done", data: { mode: d.mode, reason: d.reason, reasonText: reasonText(d.reason, d.mode), usage, budget } };
 
   // After `done` the student has the whole answer; the stream stays open only until the turn is
   // durable, so a transcript fetched right after the stream ends already has it.
@@ -144,12 +152,17 @@ async function decide(deps: TurnDeps, input: TurnInput, load: { level: LoadLevel
   // A priority question keeps a short model answer at PEAK; homework follow-ups go to practice mode.
   const priority = input.classTime || input.conversation.isNew ? "high" : "normal";
   const choice = chooseMode({ level: load.level, providerDown: load.providerDown, budget: status, priority, offline: false });
-  if (choice.mode === "fallback") return { ...choice, ...none, budget: snapshot };
+  // At PEAK and OVERLOADED the ladder sends turns offline rather than into a queue that can't drain
+  // in time, and the level holds for at least a dwell of 30 s. The key keeps refilling meanwhile, so
+  // such a turn still takes a slot that is free right now for a short answer (never queued behind
+  // others); otherwise the key idles while demand exceeds it and the refill goes out in one burst.
+  const spare = choice.mode === "fallback" && choice.reason === "peak_load";
+  if (choice.mode === "fallback" && !spare) return { ...choice, ...none, budget: snapshot };
 
   const plan = choice.mode === "full" ? plans.full : plans.concise;
   const reservation = await deps.budget.reserve(student.id, policy, cost(plan));
   if (!reservation.ok) return { mode: "fallback", reason: "budget_exhausted", ...none, budget: reservation.snapshot };
-  return { mode: choice.mode, reason: choice.reason, plan, reserved: cost(plan), reservedAt: reservation.reservedAt, budget: reservation.snapshot };
+  return { mode: choice.mode, reason: choice.reason, plan, reserved: cost(plan), reservedAt: reservation.reservedAt, budget: reservation.snapshot, spare };
 }
 
 function record(

@@ -7,6 +7,7 @@ import { prepareTurn } from "@/lib/tutor/prepare";
 import { sseResponse } from "@/lib/tutor/sse-response";
 import { runTurn } from "@/lib/tutor/turn";
 import { getTutorDeps } from "@/lib/tutor/deps";
+import { naiveTutorResponse } from "@/lib/tutor/naive-turn";
 
 export const dynamic = "force-dynamic";
 
@@ -22,6 +23,8 @@ export const POST = route({ surface: "tutor", roles: ["STUDENT"], body }, async 
   if (message.length > env.MAX_MESSAGE_CHARS) {
     throw new AppError("payload_too_large:tutor", `That message is too long for the tutor (over ${env.MAX_MESSAGE_CHARS.toLocaleString("en")} characters). Paste a shorter part.`);
   }
+  // Benchmark-only baseline without the gate (TUTOR_PIPELINE=naive; README "Benchmarks").
+  if (env.TUTOR_PIPELINE === "naive") return naiveTutorResponse({ user, message, conversationId: body.conversationId, subject: body.subject || null });
   const deps = getTutorDeps();
   const input = await prepareTurn(deps, { user, message, conversationId: body.conversationId, subject: body.subject || null });
   return sseResponse(runTurn(deps, input));
