@@ -22,7 +22,7 @@ export function Transcript({ title, messages, timeZone }: { title: string; messa
               {m.flag === "safety" && <span className="ml-2 rounded bg-rose-100 px-1.5 font-medium text-rose-800">Safety flag</span>}
             </p>
             {m.role === "USER" ? <p className="mt-1 whitespace-pre-wrap">{m.content}</p> : <Markdown text={m.content} />}
-            {m.role === "ASSISTANT" && m.mode && <ModeBadge mode={m.mode} reasonText={isReason(m.reason) ? reasonText(m.reason) : undefined} />}
+            {m.role === "ASSISTANT" && m.mode && <ModeBadge mode={m.mode} reasonText={isReason(m.reason) ? reasonText(m.reason, m.mode) : undefined} />}
           </li>
         ))}
       </ol>

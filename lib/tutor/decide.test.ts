@@ -33,3 +33,12 @@ describe("chargedTokens", () => {
     expect(chargedTokens({ inputTokens: 120, outputTokens: 300, cacheWriteTokens: 1_000 })).toBe(1_420);
   });
 });
+
+describe("reasonText", () => {
+  it("says 'shorter' for a short answer at peak load and 'practice mode' for an offline one", async () => {
+    const { reasonText } = await import("./reasons");
+    expect(reasonText("peak_load", "concise")).toMatch(/shorter/);
+    expect(reasonText("peak_load", "fallback")).toMatch(/practice mode/);
+    expect(reasonText("budget_low", "concise")).toMatch(/shorter/);
+  });
+});

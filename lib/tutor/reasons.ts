@@ -24,8 +24,13 @@ const MODE_LABEL: Record<Mode, string> = {
   fallback: "Practice mode",
 };
 
-export function reasonText(reason: Reason): string {
-  return REASON_TEXT[reason];
+// The same cause can end in a short model answer or in practice mode; the sentence must say which.
+const SHORT_ANSWER_TEXT: Partial<Record<Reason, string>> = {
+  peak_load: "The tutor is very busy right now, so this answer is shorter than usual.",
+};
+
+export function reasonText(reason: Reason, mode?: Mode): string {
+  return (mode === "concise" && SHORT_ANSWER_TEXT[reason]) || REASON_TEXT[reason];
 }
 
 export function modeLabel(mode: Mode): string {

@@ -19,7 +19,7 @@ export const GET = route<undefined, { id: string }>({ surface: "conversation", r
   if (!convo) throw new AppError("not_found:conversation");
   const messages = convo.messages.map((m) => ({
     ...m,
-    reasonText: m.reason && (REASONS as readonly string[]).includes(m.reason) ? reasonText(m.reason as Reason) : null,
+    reasonText: m.reason && (REASONS as readonly string[]).includes(m.reason) ? reasonText(m.reason as Reason, m.mode ?? undefined) : null,
   }));
   return Response.json({ conversation: { ...convo, messages } });
 });
