@@ -3,6 +3,7 @@
 // problems, follow-ups in the same conversation, long pasted essays) and how long they read and
 // think between answers. The driver replays it against the app.
 import { COMMON_QUESTIONS, essay, FOLLOW_UPS, mathsProblem } from "./messages";
+import { seededRandom } from "@/scripts/sim/text-gen";
 
 export type MessageKind = "common" | "maths" | "follow_up" | "essay";
 
@@ -48,17 +49,8 @@ const PROFILE_KINDS: Record<Profile, MessageKind[]> = {
   essay: ["essay", "follow_up"],
 };
 
-/** Small, fast, seedable PRNG (mulberry32): the same seed gives the same classroom. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The same seed gives the same classroom. */
+export const rng = seededRandom;
 
 const between = (r: () => number, lo: number, hi: number) => lo + r() * (hi - lo);
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;

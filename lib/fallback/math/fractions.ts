@@ -2,7 +2,7 @@
 // Exact values come from mathjs Fractions, so 0.375 → 3/8 and 12/18 → 2/3 without float rounding.
 import { byBand, type Band } from "../wording";
 import { fmt, fraction, math } from "./engine";
-import type { MathResult, Solution } from "./types";
+import { numericSolution, type MathResult, type Solution } from "./types";
 
 const N = "(\\d+(?:\\.\\d+)?)";
 const FRAC = "(\\d+)\\s*/\\s*(\\d+)";
@@ -36,33 +36,13 @@ export function tryFractions(text: string, band: Band): MathResult | null {
   return null;
 }
 
-function make(
-  problem: string,
-  nudge: string,
-  steps: string[],
-  answer: string,
-  finalAnswer: string,
-  values: number[],
-  percent = false,
-): Solution {
-  return {
-    family: "fractions",
-    problem,
-    nudge,
-    hint: steps[0],
-    steps,
-    answer,
-    finalAnswer,
-    expected: { kind: "numbers", values, ordered: true, percent },
-  };
-}
-
 function simplify(n: number, d: number, band: Band): MathResult {
   if (d === 0) return { unsupported: "A fraction with 0 on the bottom isn't defined." };
   const g = math.gcd(n, d) as number;
   const f = fraction(n, d);
   const answer = Number(f.d) === 1 ? `${f.n}` : `${f.n}/${f.d}`;
-  return make(
+  return numericSolution(
+    "fractions",
     `Simplify $\\frac{${n}}{${d}}$.`,
     byBand(band, {
       elementary: `What is the biggest number that goes into both ${n} and ${d}?`,
@@ -85,7 +65,8 @@ function toDecimal(n: number, d: number, percent: boolean, band: Band): MathResu
   const approx = Math.abs(Number(shown) - (percent ? value * 100 : value)) > 1e-12 ? "\\approx" : "=";
   const steps = [`A fraction is a division: $\\frac{${n}}{${d}} = ${n} \\div ${d} ${approx} ${fmt(value, 6)}$.`];
   if (percent) steps.push(`Multiply by 100 to get a percent: $${fmt(value, 6)} \\times 100 ${approx} ${shown}\\%$.`);
-  return make(
+  return numericSolution(
+    "fractions",
     `Write $\\frac{${n}}{${d}}$ as a ${percent ? "percent" : "decimal"}.`,
     byBand(band, {
       elementary: `The fraction bar means "divided by". What is ${n} ÷ ${d}?`,
@@ -100,7 +81,8 @@ function toDecimal(n: number, d: number, percent: boolean, band: Band): MathResu
 }
 
 function percentToDecimal(p: number): MathResult {
-  return make(
+  return numericSolution(
+    "fractions",
     `Write ${fmt(p)}% as a decimal.`,
     `"Percent" means "out of 100", so divide by 100.`,
     [`$${fmt(p)}\\% = \\frac{${fmt(p)}}{100} = ${fmt(p / 100, 6)}$.`],
@@ -118,7 +100,8 @@ function toFraction(raw: string, band: Band): MathResult {
   const f = fraction(value);
   const over = isPercent ? `\\frac{${fmt(num)}}{100}` : `\\frac{${fmt(num * 10 ** places)}}{${10 ** places}}`;
   const simple = Number(f.d) === 1 ? `${f.n}` : `\\frac{${f.n}}{${f.d}}`;
-  return make(
+  return numericSolution(
+    "fractions",
     `Write ${raw.trim()} as a fraction.`,
     byBand(band, {
       elementary: isPercent
@@ -144,7 +127,8 @@ function compare(m: RegExpMatchArray, band: Band): MathResult {
   const second = `\\frac{${c}}{${d}}`;
   const equal = x === y;
   const pick = equal ? null : x > y === wantBigger ? [a, b] : [c, d];
-  const solved = make(
+  const solved = numericSolution(
+    "fractions",
     `Which is ${wantBigger ? "bigger" : "smaller"}: $${first}$ or $${second}$?`,
     byBand(band, {
       elementary: "Make the bottom numbers the same, then compare the tops.",
@@ -166,7 +150,8 @@ function compare(m: RegExpMatchArray, band: Band): MathResult {
 function fractionOf(n: number, d: number, whole: number, band: Band): MathResult {
   if (d === 0) return { unsupported: "A fraction with 0 on the bottom isn't defined." };
   const result = (whole / d) * n;
-  return make(
+  return numericSolution(
+    "fractions",
     `Find $\\frac{${n}}{${d}}$ of ${fmt(whole)}.`,
     byBand(band, {
       elementary: `Split ${fmt(whole)} into ${d} equal groups. How many are in ${n} of those groups?`,

@@ -3,7 +3,7 @@
 // say what each number means.
 import { byBand, type Band } from "../wording";
 import { fmt, math } from "./engine";
-import type { MathResult, Solution } from "./types";
+import { numericSolution, type MathResult, type Solution } from "./types";
 
 const N = "(\\d+(?:\\.\\d+)?)";
 const PCT = "\\s*(?:%|percent|per cent)";
@@ -68,31 +68,9 @@ export function tryRatio(text: string, band: Band): MathResult | null {
   return null;
 }
 
-function solution(
-  family: "percent" | "ratio",
-  problem: string,
-  nudge: string,
-  steps: string[],
-  answer: string,
-  finalAnswer: string,
-  values: number[],
-  percent = false,
-): Solution {
-  return {
-    family,
-    problem,
-    nudge,
-    hint: steps[0],
-    steps,
-    answer,
-    finalAnswer,
-    expected: { kind: "numbers", values, ordered: true, percent },
-  };
-}
-
 function percentOf(p: number, whole: number, band: Band): Solution {
   const result = (p / 100) * whole;
-  return solution(
+  return numericSolution(
     "percent",
     `Find ${fmt(p)}% of ${fmt(whole)}.`,
     byBand(band, {
@@ -112,7 +90,7 @@ function percentOf(p: number, whole: number, band: Band): Solution {
 function whatPercent(part: number, whole: number, band: Band): MathResult {
   if (whole === 0) return { unsupported: "A percentage of 0 isn't defined — you can't divide by zero." };
   const result = (part / whole) * 100;
-  return solution(
+  return numericSolution(
     "percent",
     `What percent of ${fmt(whole)} is ${fmt(part)}?`,
     byBand(band, {
@@ -133,7 +111,7 @@ function whatPercent(part: number, whole: number, band: Band): MathResult {
 function reverse(part: number, p: number, band: Band): MathResult {
   if (p === 0) return { unsupported: "0% of any number is 0, so there's no single answer." };
   const whole = part / (p / 100);
-  return solution(
+  return numericSolution(
     "percent",
     `${fmt(part)} is ${fmt(p)}% of what number?`,
     byBand(band, {
@@ -154,7 +132,7 @@ function change(word: string, base: number, p: number, band: Band): Solution {
   const up = word === "increase" || word === "raise";
   const multiplier = up ? 1 + p / 100 : 1 - p / 100;
   const result = base * multiplier;
-  return solution(
+  return numericSolution(
     "percent",
     `${up ? "Increase" : "Decrease"} ${fmt(base)} by ${fmt(p)}%.`,
     byBand(band, {
@@ -176,7 +154,7 @@ function percentChange(from: number, to: number, band: Band): MathResult {
   const diff = to - from;
   const pct = (Math.abs(diff) / from) * 100;
   const kind = diff >= 0 ? "increase" : "decrease";
-  return solution(
+  return numericSolution(
     "percent",
     `Find the percent change from ${fmt(from)} to ${fmt(to)}.`,
     byBand(band, {
@@ -198,7 +176,7 @@ function simplifyRatio(parts: number[], band: Band): MathResult | null {
   if (parts.length < 2 || parts.some((p) => !Number.isInteger(p) || p === 0)) return null;
   const g = parts.reduce((a, b) => math.gcd(a, b) as number);
   const simple = parts.map((p) => p / g);
-  return solution(
+  return numericSolution(
     "ratio",
     `Simplify the ratio $${parts.join(":")}$.`,
     byBand(band, {
@@ -214,7 +192,7 @@ function simplifyRatio(parts: number[], band: Band): MathResult | null {
 
 function share(total: number, a: number, b: number, band: Band): MathResult {
   const one = total / (a + b);
-  return solution(
+  return numericSolution(
     "ratio",
     `Share ${fmt(total)} in the ratio $${fmt(a)}:${fmt(b)}$.`,
     byBand(band, {
@@ -244,7 +222,7 @@ function proportion(m: RegExpMatchArray, band: Band): MathResult | null {
     c === null
       ? `$${unknown} = \\frac{${fmt(a)} \\times ${fmt(d!)}}{${fmt(b)}}$`
       : `$${unknown} = \\frac{${fmt(b)} \\times ${fmt(c)}}{${fmt(a)}}$`;
-  return solution(
+  return numericSolution(
     "ratio",
     `Solve the proportion $${m[0]}$.`,
     byBand(band, {

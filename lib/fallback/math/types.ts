@@ -58,3 +58,17 @@ export function isSolution(r: MathResult | null): r is Solution {
 
 /** A solver for one family: null means "not this kind of problem". */
 export type Solver = (text: string, band: Band) => MathResult | null;
+
+/** A solution whose answer is one or more numbers, checked in order (fractions, percentages, ratios). */
+export function numericSolution(
+  family: MathFamily,
+  problem: string,
+  nudge: string,
+  steps: string[],
+  answer: string,
+  finalAnswer: string,
+  values: number[],
+  percent = false,
+): Solution {
+  return { family, problem, nudge, hint: steps[0], steps, answer, finalAnswer, expected: { kind: "numbers", values, ordered: true, percent } };
+}
