@@ -16,22 +16,21 @@ const summary = (p: PolicyView) =>
 
 export function PolicyEditor({ initial, schoolId, defaults }: { initial: SchoolPolicies; schoolId: string | null; defaults: EffectivePolicy }) {
   const [policies, setPolicies] = useState(initial);
-  const [version, setVersion] = useState(0);
   const reload = useCallback(async () => {
     const { policies: next } = await adminFetch<{ policies: SchoolPolicies }>(withSchool("/api/admin/policies", schoolId));
+    // Forms keep their own state (and their "Saved" confirmation) across the reload: keys stay stable.
     setPolicies(next);
-    setVersion((v) => v + 1);
   }, [schoolId]);
   const schoolLevel = Object.fromEntries(Object.entries(defaults).map(([k, v]) => [k, policies.school[k as keyof PolicyView] ?? v]));
 
   return (
     <>
       <Section title="Whole school" description="Every student's budget unless a grade band, class or student says otherwise. Blank fields use the server's defaults." testId="policy-school">
-        <PolicyForm key={`school-${version}`} policy={policies.school} schoolId={schoolId} inherited={defaults} monthly onSaved={reload} />
+        <PolicyForm key="school" policy={policies.school} schoolId={schoolId} inherited={defaults} monthly onSaved={reload} />
       </Section>
       <Section title="Grade bands" description="Elementary is K–5, middle 6–8, high 9–12, by each student's grade level." testId="policy-grades">
         {policies.grades.map((g) => (
-          <details key={`${g.scope}-${version}`} className="border-t border-slate-100 py-2">
+          <details key={g.scope} className="border-t border-slate-100 py-2">
             <summary className="cursor-pointer font-medium">
               {g.label} <span className="font-normal text-slate-600">— {summary(g)}</span>
             </summary>
@@ -44,7 +43,7 @@ export function PolicyEditor({ initial, schoolId, defaults }: { initial: SchoolP
       <Section title="Classes" description="A class override applies to the students whose first class it is." testId="policy-classes">
         {policies.classes.length === 0 && <p className="text-sm text-slate-600">No classes yet.</p>}
         {policies.classes.map((c) => (
-          <details key={`${c.scope}-${version}`} data-testid="policy-class" data-class-id={c.classId} className="border-t border-slate-100 py-2">
+          <details key={c.scope} data-testid="policy-class" data-class-id={c.classId} className="border-t border-slate-100 py-2">
             <summary className="cursor-pointer font-medium">
               {c.label} <span className="font-normal text-slate-600">— {c.hasOverride ? summary(c) : "no override"}</span>
             </summary>
@@ -54,12 +53,12 @@ export function PolicyEditor({ initial, schoolId, defaults }: { initial: SchoolP
           </details>
         ))}
       </Section>
-      <StudentOverrides policies={policies} schoolId={schoolId} inherited={schoolLevel} version={version} onSaved={reload} />
+      <StudentOverrides policies={policies} schoolId={schoolId} inherited={schoolLevel} onSaved={reload} />
     </>
   );
 }
 
-function StudentOverrides({ policies, schoolId, inherited, version, onSaved }: { policies: SchoolPolicies; schoolId: string | null; inherited: Record<string, number | null>; version: number; onSaved: () => void }) {
+function StudentOverrides({ policies, schoolId, inherited, onSaved }: { policies: SchoolPolicies; schoolId: string | null; inherited: Record<string, number | null>; onSaved: () => void }) {
   const [query, setQuery] = useState("");
   const [found, setFound] = useState<AdminUserRow[] | null>(null);
   const [adding, setAdding] = useState<AdminUserRow | null>(null);
@@ -73,7 +72,7 @@ function StudentOverrides({ policies, schoolId, inherited, version, onSaved }: {
   return (
     <Section title="Students" description="Overrides for individual students beat every other level." testId="policy-students">
       {policies.students.map((s) => (
-        <details key={`${s.scope}-${version}`} className="border-t border-slate-100 py-2">
+        <details key={s.scope} className="border-t border-slate-100 py-2">
           <summary className="cursor-pointer font-medium">
             {s.label} <span className="font-normal text-slate-600">— {summary(s)}</span>
           </summary>
