@@ -2,9 +2,8 @@
 // every role × another school, then bad input to each route (a clear 4xx, nothing half-written).
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 import { randomBytes } from "node:crypto";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyWebhook } from "@/lib/admin/webhook";
+import { verifyWebhook } from "@/lib/admin/webhook";
+import { startWebhookReceiver } from "@/lib/admin/webhook-receiver";
 import { messageFor, type ErrorCode } from "@/lib/errors";
 import { db, expect, test, type World } from "../fixtures";
 import { apiAs, createSuperAdmin } from "../pages/admin-session";
@@ -181,19 +180,11 @@ test.describe("bad input to the admin API", () => {
 });
 
 test("a monthly cap applies within seconds, raises one alert and a signed webhook, and lifting it restores answers", async ({ world, baseURL }) => {
-  const hooks: { body: string; timestamp: number; signature: string }[] = [];
-  const server = createServer((req, res) => {
-    let body = "";
-    req.on("data", (c) => (body += c));
-    req.on("end", () => {
-      hooks.push({ body, timestamp: Number(req.headers[TIMESTAMP_HEADER]), signature: String(req.headers[SIGNATURE_HEADER]) });
-      res.writeHead(204).end();
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
+  const receiver = await startWebhookReceiver();
+  const { hooks } = receiver;
   const [admin, student] = await Promise.all([apiAs(baseURL, world.admin.email), apiAs(baseURL, world.students[0]!.email)]);
   try {
-    const settings = await admin.patch("/api/admin/settings", { data: { alertWebhookUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook` } });
+    const settings = await admin.patch("/api/admin/settings", { data: { alertWebhookUrl: receiver.url } });
     const { alertWebhookSecret: secret } = ((await settings.json()) as { settings: { alertWebhookSecret: string } }).settings;
     expect(secret).toMatch(/^[0-9a-f]{48}$/);
     const meterLimit = async () => Number(/data-limit="(\d+)"/.exec(await (await student.get("/tutor")).text())?.[1]);
@@ -221,6 +212,6 @@ test("a monthly cap applies within seconds, raises one alert and a signed webhoo
     await expect.poll(meterLimit, { timeout: 10_000 }).toBeGreaterThan(0);
   } finally {
     await Promise.all([admin.dispose(), student.dispose()]);
-    await new Promise<void>((r) => server.close(() => r()));
+    await receiver.close();
   }
 });

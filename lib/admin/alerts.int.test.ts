@@ -1,7 +1,5 @@
 // Alerts fire once per crossing across instances (Redis SET NX), land as in-app notifications and as
 // signed webhooks: real Redis with real PostgreSQL, and the embedded store with the embedded database.
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAdminTestWorld, usageRow, type AdminTestWorld } from "@/lib/db/admin-test-world";
 import { testDatabaseKinds } from "@/lib/db/test-db";
@@ -9,7 +7,8 @@ import { testBackends, uniquePrefix, type TestBackend } from "@/lib/governor/tes
 import { recordOutcome } from "@/lib/load/signals";
 import { checkSchoolAlerts, checkSystemAlerts, type AlertDeps } from "./alerts";
 import { createMonthStandings } from "./monthly-cap";
-import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyWebhook } from "./webhook";
+import { verifyWebhook } from "./webhook";
+import { startWebhookReceiver, type WebhookDelivery } from "./webhook-receiver";
 
 const kinds = await testDatabaseKinds();
 const backends = await testBackends();
@@ -17,27 +16,20 @@ const pairs = backends.map((backend) => ({ backend, kind: backend.name === "real
 
 describe.each(pairs)("alerts on $name", ({ backend, kind }: { backend: TestBackend; kind: "real" | "embedded" }) => {
   let w: AdminTestWorld;
-  const hooks: { body: string; timestamp: number; signature: string }[] = [];
-  const server = createServer((req, res) => {
-    let body = "";
-    req.on("data", (c) => (body += c));
-    req.on("end", () => {
-      hooks.push({ body, timestamp: Number(req.headers[TIMESTAMP_HEADER]), signature: String(req.headers[SIGNATURE_HEADER]) });
-      res.writeHead(200).end();
-    });
-  });
+  let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
+  const hooks: WebhookDelivery[] = [];
   let url = "";
 
   beforeAll(async () => {
     w = await createAdminTestWorld(kind);
-    await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+    receiver = await startWebhookReceiver(hooks);
+    url = receiver.url;
     await w.db.school.update({ where: { id: w.a.id }, data: { alertWebhookUrl: url, alertWebhookSecret: "secret-a" } });
   });
   afterAll(async () => {
     await w.close();
     await backend.close();
-    await new Promise<void>((r) => server.close(() => r()));
+    await receiver.close();
   });
 
   const depsFor = (prefix: string, instance = backend.connect()): AlertDeps => ({

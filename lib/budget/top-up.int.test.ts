@@ -2,26 +2,10 @@
 // concurrent grants, the credit lapses with its window and never leaks through refunds.
 import type { Redis } from "@upstash/redis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { grantTopUp, peekBudget, readTopUp, reconcileTokens, reserveTokens, revokeTopUp, type EffectivePolicy } from "@/lib/budget";
+import { grantTopUp, peekBudget, readTopUp, reconcileTokens, reserveTokens, revokeTopUp } from "@/lib/budget";
 import { testBackends, uniquePrefix } from "@/lib/governor/test-backends";
 import { closeRedis, createRedis } from "@/lib/redis";
-
-const policyWith = (p: Partial<EffectivePolicy> = {}): EffectivePolicy => ({
-  tokensPerWindow: 1_000,
-  windowSeconds: 3_600,
-  messagesPerWindow: 10,
-  messageWindowSeconds: 3_600,
-  nearBudgetRatio: 0.8,
-  dailyTokenCap: null,
-  ...p,
-});
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-/** Waits for a fresh window when fewer than `needMs` remain in this one, so a step can't straddle two. */
-async function freshWindow(windowMs: number, needMs = 400): Promise<void> {
-  const left = windowMs - (Date.now() % windowMs);
-  if (left < needMs) await sleep(left + 5);
-}
+import { freshWindow, policyWith, sleep } from "@/lib/budget/test-support";
 
 const backends = await testBackends();
 

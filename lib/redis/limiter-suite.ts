@@ -12,23 +12,7 @@ import {
 } from "@/lib/budget";
 import { closeRedis } from "@/lib/redis/client";
 import { describeRequesterCases } from "@/lib/redis/requester-cases";
-
-const policyWith = (p: Partial<EffectivePolicy> = {}): EffectivePolicy => ({
-  tokensPerWindow: 1_000,
-  windowSeconds: 3_600,
-  messagesPerWindow: 3,
-  messageWindowSeconds: 3_600,
-  nearBudgetRatio: 0.8,
-  dailyTokenCap: null,
-  ...p,
-});
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-/** Waits for a fresh window when fewer than `needMs` remain in this one, so a step can't straddle two. */
-async function freshWindow(windowMs: number, needMs = 400): Promise<void> {
-  const left = windowMs - (Date.now() % windowMs);
-  if (left < needMs) await sleep(left + 5);
-}
+import { freshWindow, policyWith, sleep } from "@/lib/budget/test-support";
 
 async function deleteKeys(redis: Redis, prefix: string): Promise<void> {
   let cursor = "0";
