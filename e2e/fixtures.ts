@@ -82,3 +82,19 @@ export const test = base.extend<{ world: World; world2: World }>({
 });
 
 export { expect };
+
+/** The Anthropic simulator that scripts/test.ts started for this run (SIM_ADMIN_URL). */
+function simulatorUrl(): string {
+  const url = process.env.SIM_ADMIN_URL;
+  if (!url) throw new Error("SIM_ADMIN_URL is not set (run through npm test)");
+  return url;
+}
+
+export async function configureSimulator(patch: object): Promise<void> {
+  const res = await fetch(`${simulatorUrl()}/_sim/config`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(patch) });
+  expect(res.ok).toBe(true);
+}
+
+export async function simulatorConfig(): Promise<{ rpm: number }> {
+  return (await (await fetch(`${simulatorUrl()}/_sim/config`)).json()) as { rpm: number };
+}

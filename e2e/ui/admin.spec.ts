@@ -1,7 +1,7 @@
 // The admin console in the browser: a budget change reaching a student's meter at once (and the audit
 // log), an all-or-nothing roster import, and the live operations view during a saturated key.
 import { randomBytes } from "node:crypto";
-import { db, expect, test } from "../fixtures";
+import { configureSimulator, db, expect, simulatorConfig, test } from "../fixtures";
 import { BudgetsPage, OpsPage, PeoplePage } from "../pages/admin-pages";
 import { apiAs, browserAs } from "../pages/admin-session";
 
@@ -55,10 +55,7 @@ test("a roster with one bad row reports the line and imports nothing; fixed, it 
 });
 
 test("the ops view shows the change while the simulator is saturated", async ({ page, world, baseURL }) => {
-  const sim = process.env.SIM_ADMIN_URL;
-  if (!sim) throw new Error("SIM_ADMIN_URL is not set (run through npm test)");
-  const configure = (patch: object) => fetch(`${sim}/_sim/config`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(patch) });
-  const saved = (await (await fetch(`${sim}/_sim/config`)).json()) as { rpm: number };
+  const saved = await simulatorConfig();
 
   await browserAs(page.context(), world.admin.email);
   const ops = new OpsPage(page);
@@ -67,7 +64,7 @@ test("the ops view shows the change while the simulator is saturated", async ({ 
   const rpmBefore = await ops.used("ops-rpm");
 
   const student = await apiAs(baseURL, world.students[1]!.email);
-  expect((await configure({ rpm: 1 })).ok).toBe(true);
+  await configureSimulator({ rpm: 1 });
   try {
     // The first answers use up the simulator's one request; its headers tell the governor the key is
     // spent, so the rest are paced (answered in practice mode) rather than sent into 429s.
@@ -81,7 +78,7 @@ test("the ops view shows the change while the simulator is saturated", async ({ 
     await expect(page.getByTestId("ops-level")).toHaveText(/BUSY|PEAK|OVERLOADED/);
     await expect.poll(() => ops.count("ops-turns"), { timeout: 15_000 }).toBeGreaterThanOrEqual(turnsBefore + 3);
   } finally {
-    await configure({ rpm: saved.rpm });
+    await configureSimulator({ rpm: saved.rpm });
     await student.dispose();
   }
 });

@@ -1,19 +1,12 @@
 // When the shared key is saturated, the student still gets an answer and the badge says why.
 import { LoginPage } from "../pages/login-page";
 import { TutorPage } from "../pages/tutor-page";
-import { PASSWORD, expect, test } from "../fixtures";
-
-async function configureSim(patch: object) {
-  const url = process.env.SIM_ADMIN_URL;
-  if (!url) throw new Error("SIM_ADMIN_URL is not set (run through npm test)");
-  const res = await fetch(`${url}/_sim/config`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(patch) });
-  expect(res.ok).toBe(true);
-}
+import { PASSWORD, configureSimulator, expect, test } from "../fixtures";
 
 test("with the simulator saturated the badge shows practice mode and its reason", async ({ page, world }) => {
   await new LoginPage(page).signIn(world.students[1]!.email, PASSWORD);
   const tutor = new TutorPage(page);
-  await configureSim({ rpm: 1 });
+  await configureSimulator({ rpm: 1 });
   try {
     let mode: string | null = null;
     // The first request may still fit the simulator's refilled bucket; the ones after it can't.
@@ -28,6 +21,6 @@ test("with the simulator saturated the badge shows practice mode and its reason"
     await expect(answer.getByTestId("mode-reason")).toContainText(/slow down|busy|couldn't get to you/);
     expect((await answer.innerText()).length).toBeGreaterThan(40);
   } finally {
-    await configureSim({ rpm: 50 });
+    await configureSimulator({ rpm: 50 });
   }
 });
